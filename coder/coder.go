@@ -29,12 +29,15 @@ type Coder struct {
 	tables *cameo.Tables
 	dates  DateFinder
 	lemma  func(word, tag string) string
+	places Places // nil: places from the dictionary only, no coordinates
 }
 
 // New returns a coder using the dictionary, the CAMEO tables, a date
 // finder and a lemmatizer (nil: only the tokens' own lemmas are used).
-func New(d *dict.Dictionary, t *cameo.Tables, dates DateFinder, lemma func(word, tag string) string) *Coder {
-	return &Coder{dict: d, tables: t, dates: dates, lemma: lemma}
+// WithPlaces gives it a gazetteer to locate events with.
+func New(d *dict.Dictionary, t *cameo.Tables, dates DateFinder, lemma func(word, tag string) string, opts ...Option) *Coder {
+	o := buildOptions(opts)
+	return &Coder{dict: d, tables: t, dates: dates, lemma: lemma, places: o.places}
 }
 
 // patternsFor returns the patterns anchored on token t. A verb the tagger
@@ -71,11 +74,14 @@ func (c *Coder) Code(doc *dyad.Document) []dyad.Event {
 
 // sentenceState is the coder's view of one sentence.
 type sentenceState struct {
-	s       *dyad.Sentence
-	pw      dict.Words // lemmas and lower-case forms, as patterns match them
-	words   []string
-	actors  []*actor
-	inQuote []bool // per token
+	s      *dyad.Sentence
+	pw     dict.Words // lemmas and lower-case forms, as patterns match them
+	words  []string
+	actors []*actor
+	// modifiers are country adjectives inside noun phrases ("an
+	// Australian ultimatum"): owners of an object, not actors
+	modifiers []*actor
+	inQuote   []bool // per token
 }
 
 func (c *Coder) code(doc *dyad.Document, trace bool) ([]dyad.Event, []SentenceTrace) {
@@ -108,6 +114,9 @@ func (c *Coder) code(doc *dyad.Document, trace bool) ([]dyad.Event, []SentenceTr
 	}
 	c.resolvePronouns(doc, states)
 	c.resolveNames(doc, states)
+	for _, st := range states {
+		st.modifiers = c.findModifiers(st)
+	}
 	var events []dyad.Event
 	var traces []SentenceTrace
 	for _, st := range states {

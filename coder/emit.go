@@ -14,7 +14,22 @@ func (c *Coder) sentenceEvents(doc *dyad.Document, st *sentenceState, tr *Senten
 	toks := st.s.Tokens
 	var out []dyad.Event
 	var regions [][2]int
+	var deferred []*match
+	var coded []int // anchors of the matches that produced events
 	seen := map[string]bool{}
+	add := func(m *match) bool {
+		evs := c.emit(doc, st, m)
+		for _, e := range evs {
+			key := e.Source.Code + "|" + targetCode(e) + "|" + e.Root
+			rkey := targetCode(e) + "|" + e.Source.Code + "|" + e.Root
+			if seen[key] || m.pattern.Symmetric && seen[rkey] {
+				continue // the same event said twice in one sentence
+			}
+			seen[key] = true
+			out = append(out, e)
+		}
+		return len(evs) > 0
+	}
 	for pass := 0; pass < 2; pass++ {
 		for k, t := range toks {
 			if isVerb(t) != (pass == 0) || st.insideActor(k) {
@@ -54,16 +69,26 @@ func (c *Coder) sentenceEvents(doc *dyad.Document, st *sentenceState, tr *Senten
 			if !m.noun {
 				regions = append(regions, [2]int{k, st.clauseEnd(k)})
 			}
-			for _, e := range c.emit(doc, st, m) {
-				key := e.Source.Code + "|" + targetCode(e) + "|" + e.Root
-				rkey := targetCode(e) + "|" + e.Source.Code + "|" + e.Root
-				if seen[key] || m.pattern.Symmetric && seen[rkey] {
-					continue // the same event said twice in one sentence
-				}
-				seen[key] = true
-				out = append(out, e)
+			if m.pattern.Fallback {
+				deferred = append(deferred, m)
+				continue
+			}
+			if add(m) {
+				coded = append(coded, k)
 			}
 		}
+	}
+	// an announcing verb ("agreed to", "threatened to") codes an event
+	// only when the act it announces was not coded itself
+next:
+	for _, m := range deferred {
+		end := st.clauseEnd(m.anchor)
+		for _, k := range coded {
+			if m.anchor < k && k < end {
+				continue next
+			}
+		}
+		add(m)
 	}
 	return out
 }
@@ -89,9 +114,12 @@ func inRegions(rs [][2]int, k int) bool {
 func (c *Coder) emit(doc *dyad.Document, st *sentenceState, m *match) []dyad.Event {
 	mod, intent := st.modality(m)
 	code := m.pattern.Code
-	if intent && len(code) >= 2 && code[:2] != "03" && code[:2] != "13" {
-		if ic, ok := c.dict.Intent[code[:2]]; ok {
+	threat := (intent || mod == dyad.Realized) && st.threatened(m)
+	if (intent || threat) && len(code) >= 2 && code[:2] != "03" && code[:2] != "13" {
+		if ic, ok := c.dict.Intent[code[:2]]; ok && (!threat || ic[:2] == "13") {
 			code = ic
+		} else if threat {
+			code = "130" // "will withdraw … unless": a threat whatever the act
 		}
 	}
 	pairs := pairsOf(m)
@@ -163,7 +191,7 @@ func pairsOf(m *match) [][2]*actor {
 			}
 			return out
 		}
-		if m.pattern.NoTarget {
+		if m.pattern.NoTarget || m.pattern.OptTarget {
 			for _, s := range sources {
 				out = append(out, [2]*actor{s, nil})
 			}
@@ -326,6 +354,26 @@ func (st *sentenceState) modality(m *match) (dyad.Modality, bool) {
 	return dyad.Realized, false
 }
 
+// threatened reports whether the act of m is threatened rather than
+// announced: "threatened to cut off", or made conditional with "unless".
+func (st *sentenceState) threatened(m *match) bool {
+	toks := st.s.Tokens
+	for i := m.anchor - 1; i >= 0 && i >= m.anchor-4; i-- {
+		if toks[i].Tag == "TO" && i > 0 && lemmaOf(toks[i-1]) == "threaten" {
+			return true
+		}
+	}
+	for i := m.anchorTo; i < len(toks); i++ {
+		switch strings.ToLower(toks[i].Text) {
+		case "unless":
+			return true
+		case ";", ":", "“", "\"":
+			return false
+		}
+	}
+	return false
+}
+
 var (
 	intentCues = []string{" plan to ", " plans to ", " planned to ", " planning to ", " plans for ", " intend to ", " intends to ",
 		" intended to ", " going to ", " is to ", " are to ", " was to ", " were to ", " expected to ", " scheduled to ",
@@ -468,34 +516,4 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// location is the first place named after the event's anchor behind "in"
-// or "at" (or as an apposition: "a location, Budapest"); else the dateline's
-// place, marked as a fallback because it is where the reporter was.
-func (c *Coder) location(doc *dyad.Document, st *sentenceState, m *match) *dyad.Location {
-	toks := st.s.Tokens
-	for _, a := range st.actors {
-		if a.start < m.anchorTo || a.pronoun || !(a.kind == dict.City || a.kind == dict.Capital || a.place) {
-			continue
-		}
-		prev := strings.ToLower(toks[a.start-1].Text)
-		if prev == "in" || prev == "at" || prev == "," {
-			sp := dyad.Span{Start: toks[a.start].Start, End: toks[a.end-1].End}
-			l := &dyad.Location{Text: doc.Article.Text(sp), Name: a.name, Country: a.country}
-			return l
-		}
-	}
-	if dl := doc.Article.Dateline; dl != nil && dl.Place != "" {
-		l := &dyad.Location{Text: dl.Place, Fallback: true}
-		if es := c.dict.Lookup(strings.Fields(dl.Place)); len(es) > 0 {
-			for _, e := range es {
-				if e.Kind == dict.City || e.Kind == dict.Capital {
-					l.Name, l.Country = e.Name, e.Country
-				}
-			}
-		}
-		return l
-	}
-	return nil
 }

@@ -96,6 +96,9 @@ func (st *sentenceState) clauseEnd(k int) int {
 					return i
 				}
 			}
+			if reportingClause(toks, i+1) {
+				return i // "…, a Jordanian official confirmed."
+			}
 		case "and", "but", "while", "whereas":
 			if i+1 < len(toks) && (isVerb(toks[i+1]) || st.actorAt(i+1) != nil && nextVerb(toks, st.actorAt(i+1).end)) {
 				return i
@@ -106,6 +109,30 @@ func (st *sentenceState) clauseEnd(k int) int {
 	}
 	return len(toks)
 }
+
+// reportingClause reports whether the words from i are a trailing
+// attribution: a short noun phrase and a verb of saying ("a Jordanian
+// official confirmed", "the ministry said on Monday").
+func reportingClause(toks []dyad.Token, i int) bool {
+	for j := i; j < len(toks) && j-i <= 10; j++ {
+		t := toks[j]
+		if t.Text == "," || t.Text == ";" {
+			return false
+		}
+		if isVerb(t) {
+			if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
+				return reportVerbs[lemmaOf(t)]
+			}
+			if t.Tag != "VBN" && t.Tag != "VBG" {
+				return false // "issued by", "representing" modify the noun
+			}
+		}
+	}
+	return false
+}
+
+var reportVerbs = map[string]bool{"say": true, "confirm": true, "report": true, "announce": true, "tell": true,
+	"add": true, "state": true, "quote": true, "claim": true, "told": true, "write": true}
 
 func nextVerb(toks []dyad.Token, i int) bool {
 	for ; i < len(toks); i++ {
@@ -384,7 +411,7 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 			if m.passive && e.Kind == dict.Target {
 				continue // "X was attacked by Y": the target is the subject
 			}
-			a := st.firstActorFrom(pos, end, 4)
+			a := st.firstActorFrom(pos, end, 4, e.Kind == dict.Target && responds(p))
 			if a != nil && e.Kind == dict.Compound && len(st.coordinated(a)) < 2 {
 				a = nil
 			}
@@ -405,12 +432,12 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 	}
 	if !p.HasTarget() && !p.NoTarget {
 		skip := 6
-		if p.Petrarch {
+		if p.Petrarch || p.OptTarget {
 			skip = 10 // PETRARCH: the first actor in the verb's objects ("restore full ties with X")
 		}
-		if a := st.firstActorFrom(pos, end, skip); a != nil {
+		if a := st.firstActorFrom(pos, end, skip, responds(p)); a != nil {
 			m.targets = st.coordinated(a)
-		} else if a := st.firstActorAfter(pos, end, p.Petrarch); a != nil {
+		} else if a := st.firstActorAfter(pos, end, p.Petrarch || p.OptTarget); a != nil {
 			m.targets = st.coordinated(a)
 		}
 	}
@@ -438,7 +465,7 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 		if by < 0 {
 			return nil, "passive without an agent (\"by …\")"
 		}
-		a := st.firstActorFrom(by+1, end, 3)
+		a := st.firstActorFrom(by+1, end, 3, false)
 		if a != nil && a.end < len(toks) && isNoun(toks[a.end]) && a.kind != dict.Person {
 			a = nil // "hit by drone strikes": the actor word only modifies the agent noun
 		}
@@ -452,7 +479,7 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 	if len(m.sources) == 0 {
 		return nil, "no source actor (subject) found"
 	}
-	if len(m.targets) == 0 && !p.NoTarget && !(p.Symmetric && len(m.sources) > 1) {
+	if len(m.targets) == 0 && !p.NoTarget && !p.OptTarget && !(p.Symmetric && len(m.sources) > 1) {
 		return nil, "no target actor found"
 	}
 	return m, ""
@@ -494,13 +521,19 @@ func precededByBe(toks []dyad.Token, k int) bool {
 // A noun that is not an actor stops the search: in "attacked the
 // proclamation of the Golan Heights" the proclamation is the object.
 // Places count: "visited Kharkiv", "strikes on Aleppo".
-func (st *sentenceState) firstActorFrom(from, end, skip int) *actor {
+//
+// With author set, a proposal noun followed by "by" or "from" passes the
+// search to its author: who "rejected calls by Belarus" answers Belarus.
+func (st *sentenceState) firstActorFrom(from, end, skip int, author bool) *actor {
 	toks := st.s.Tokens
 	for i := from; i < end && i-from <= skip; i++ {
 		for _, a := range st.actors {
 			if a.start == i {
 				return a
 			}
+		}
+		if a := st.modifierAt(i); a != nil {
+			return a
 		}
 		switch toks[i].Tag {
 		case "DT", "PDT", "JJ", "JJR", "JJS", "CD", "RB", "PRP$", "POS", "HYPH", "``", "''", "NFP", "SYM":
@@ -521,10 +554,32 @@ func (st *sentenceState) firstActorFrom(from, end, skip int) *actor {
 			skip++
 			continue
 		}
+		// "rejected calls by Belarus", "an appeal from President Gbagbo":
+		// the object's author is who the act is aimed at
+		if author && proposalNouns[lemmaOf(toks[i])] && i+1 < end && (strings.EqualFold(toks[i+1].Text, "by") || strings.EqualFold(toks[i+1].Text, "from")) {
+			i++
+			skip += 2
+			continue
+		}
 		return nil
 	}
 	return nil
 }
+
+// responds reports whether p codes an answer to someone's proposal:
+// yielding (08), praising or endorsing (05), rejecting (12).
+func responds(p *dict.Pattern) bool {
+	r := p.Code
+	if len(r) >= 2 {
+		r = r[:2]
+	}
+	return r == "05" || r == "08" || r == "12"
+}
+
+// proposalNouns name what an actor puts to another.
+var proposalNouns = map[string]bool{"call": true, "appeal": true, "offer": true, "proposal": true, "request": true,
+	"demand": true, "plan": true, "ultimatum": true, "invitation": true, "initiative": true, "suggestion": true,
+	"bid": true, "order": true, "plea": true, "proposition": true}
 
 func isQuoteMark(s string) bool {
 	switch s {

@@ -78,6 +78,15 @@ type Pattern struct {
 	After     []Elem
 	Symmetric bool // meet, talk: "X and Y met" is one event between them
 	NoTarget  bool // the event has no target (statements)
+	// OptTarget: the target is the first actor after the anchor in its
+	// clause when there is one, else the event has none ("Jordan and
+	// Britain agreed to hold exercises").
+	OptTarget bool
+	// Fallback: the pattern codes an event only when no other pattern
+	// codes one in the rest of its clause: a verb announcing an act
+	// ("agreed to", "threatened to") yields to the act when the act is
+	// known ("agreed to withdraw troops").
+	Fallback bool
 	// Petrarch marks a pattern with PETRARCH's reading: "+", "$", "^" and
 	// "%" may stand before the anchor, elements before it need not be
 	// adjacent (Adjacent says which are), codes are kept as written.
@@ -151,6 +160,27 @@ func (ps *Patterns) Add(p *Pattern) {
 		copy(list[i+1:], list[i:])
 		list[i] = p
 		ps.byAnchor[k] = list
+	}
+}
+
+// dropBelow removes the patterns of layers before layer.
+func (ps *Patterns) dropBelow(layer int) {
+	keep := func(list []*Pattern) []*Pattern {
+		out := list[:0]
+		for _, p := range list {
+			if p.layer >= layer {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	ps.all = keep(ps.all)
+	for k, list := range ps.byAnchor {
+		if list = keep(list); len(list) == 0 {
+			delete(ps.byAnchor, k)
+		} else {
+			ps.byAnchor[k] = list
+		}
 	}
 }
 
@@ -382,14 +412,15 @@ func (w Words) phraseAt(i int, ph []string) bool {
 }
 
 // ParsePatternRow reads a row of patterns.tsv: CODE, PATTERN and
-// optional FLAGS: sym, notarget, and petrarch, which reads the pattern
+// optional FLAGS: sym, notarget, opttarget, fallback (see Pattern), and
+// petrarch, which reads the pattern
 // with ParsePetrarchPattern and takes the code as written ("075A", "---",
 // a paired "042:043", ":173") rather than as CAMEO digits.
 func ParsePatternRow(f []string) (*Pattern, error) {
 	if len(f) < 2 {
 		return nil, fmt.Errorf("want CODE, PATTERN and optional FLAGS, got %d columns", len(f))
 	}
-	var sym, notarget, petrarch bool
+	var sym, notarget, opttarget, fallback, petrarch bool
 	if len(f) > 2 {
 		for _, flag := range strings.Fields(f[2]) {
 			switch flag {
@@ -397,10 +428,14 @@ func ParsePatternRow(f []string) (*Pattern, error) {
 				sym = true
 			case "notarget":
 				notarget = true
+			case "opttarget":
+				opttarget = true
+			case "fallback":
+				fallback = true
 			case "petrarch":
 				petrarch = true
 			default:
-				return nil, fmt.Errorf("unknown flag %q (want sym, notarget or petrarch)", flag)
+				return nil, fmt.Errorf("unknown flag %q (want sym, notarget, opttarget, fallback or petrarch)", flag)
 			}
 		}
 	}
@@ -421,6 +456,9 @@ func ParsePatternRow(f []string) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Reverse, p.Symmetric, p.NoTarget = rev, sym, notarget
+	if notarget && opttarget {
+		return nil, fmt.Errorf("flags notarget and opttarget exclude each other")
+	}
+	p.Reverse, p.Symmetric, p.NoTarget, p.OptTarget, p.Fallback = rev, sym, notarget, opttarget, fallback
 	return p, nil
 }

@@ -33,8 +33,8 @@ const (
 //   - agents are written with their phrases and no generated plural;
 //   - each pattern becomes a pattern of a verb block named after its
 //     anchor; alternatives become synsets (&DYAD1, …). What PETRARCH
-//     cannot say is dropped with a comment: noun anchors, the sym and
-//     notarget flags;
+//     cannot say is dropped with a comment: noun anchors, the sym,
+//     notarget, opttarget and fallback flags;
 //   - discards and issues as they are.
 //
 // Entries and patterns that cannot be written (a phrase holding '#' or a
@@ -351,6 +351,12 @@ func (x *exporter) verbs(d *Dictionary) {
 		}
 		if p.NoTarget {
 			notes = append(notes, "notarget")
+		}
+		if p.OptTarget {
+			notes = append(notes, "opttarget")
+		}
+		if p.Fallback {
+			notes = append(notes, "fallback")
 		}
 		if len(notes) > 0 {
 			pat.Comment += " (dyad: " + strings.Join(notes, ", ") + ")"

@@ -89,9 +89,9 @@ type importer struct {
 //     using an undefined synset, or two "+" or "$", is left out.
 //   - Discards and issues are kept in the dictionary (Discards, Issues).
 //
-// The layer's patterns replace the earlier layers' patterns on the same
-// words (see Patterns.Add), and the dictionary's intent table is emptied:
-// a PETRARCH dictionary's codes come out as written.
+// A verb dictionary replaces the earlier layers' patterns, and the
+// dictionary's intent table is emptied: a PETRARCH dictionary's codes come
+// out as written.
 //
 // Transformations (PETRARCH2's "~" lines) are not converted.
 func (b *Builder) AddPetrarch(d *petrarch.Dictionaries, label string) ErrorList {
@@ -115,6 +115,9 @@ func (b *Builder) AddPetrarch(d *petrarch.Dictionaries, label string) ErrorList 
 		im.agents(d.Agents)
 	}
 	if d.Verbs != nil {
+		// a verb dictionary is a whole coding scheme (the validation set's
+		// is partly WEIS): earlier layers' patterns would add codes it lacks
+		b.patterns.dropBelow(b.layer)
 		im.verbs(d.Verbs)
 	}
 	if d.Discards != nil {

@@ -114,6 +114,12 @@ func FormatPattern(p *Pattern) (code, text, flags string, err error) {
 	if p.NoTarget {
 		fl = append(fl, "notarget")
 	}
+	if p.OptTarget {
+		fl = append(fl, "opttarget")
+	}
+	if p.Fallback {
+		fl = append(fl, "fallback")
+	}
 	code = p.Code
 	if p.Petrarch {
 		fl = append(fl, "petrarch")
@@ -165,7 +171,7 @@ var tsvHeaders = map[string]string{
 	"actors.tsv":    "# code\tnames",
 	"agents.tsv":    "# code\tphrases",
 	"people.tsv":    "# name\taliases\tgender\tcode\trole\tfrom\tuntil\tsource",
-	"patterns.tsv":  "# code\tpattern\tflags (sym, notarget, petrarch); see dict/data/patterns.tsv",
+	"patterns.tsv":  "# code\tpattern\tflags (sym, notarget, opttarget, fallback, petrarch); see dict/data/patterns.tsv",
 	"intent.tsv":    "# root\tcode",
 	discardsFile:    "# phrase\tflags (story: drop the whole article; exact: the last word is not a stem)",
 	issuesFile:      "# code\tphrase (PETRARCH issue syntax)\tcategory\tflags (exclude, exclude-story)",
