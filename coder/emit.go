@@ -16,6 +16,7 @@ func (c *Coder) sentenceEvents(doc *dyad.Document, st *sentenceState, tr *Senten
 	var regions [][2]int
 	var deferred []*match
 	var coded []int // anchors of the matches that produced events
+	var codedRegions [][2]int
 	seen := map[string]bool{}
 	add := func(m *match) bool {
 		evs := c.emit(doc, st, m)
@@ -75,13 +76,20 @@ func (c *Coder) sentenceEvents(doc *dyad.Document, st *sentenceState, tr *Senten
 			}
 			if add(m) {
 				coded = append(coded, k)
+				if !m.noun {
+					codedRegions = append(codedRegions, regions[len(regions)-1])
+				}
 			}
 		}
 	}
 	// an announcing verb ("agreed to", "threatened to") codes an event
-	// only when the act it announces was not coded itself
+	// only when the act it announces was not coded itself, nor is it the
+	// content of a coded event ("demanded that X must agree to")
 next:
 	for _, m := range deferred {
+		if inRegions(codedRegions, m.anchor) {
+			continue
+		}
 		end := st.clauseEnd(m.anchor)
 		for _, k := range coded {
 			if m.anchor < k && k < end {
@@ -113,6 +121,9 @@ func inRegions(rs [][2]int, k int) bool {
 // with modality, code, date, place, evidence and confidence.
 func (c *Coder) emit(doc *dyad.Document, st *sentenceState, m *match) []dyad.Event {
 	mod, intent := st.modality(m)
+	if st.refused(m) {
+		return nil // the refusal codes it
+	}
 	code := m.pattern.Code
 	threat := (intent || mod == dyad.Realized) && st.threatened(m)
 	if (intent || threat) && len(code) >= 2 && code[:2] != "03" && code[:2] != "13" {
@@ -121,6 +132,9 @@ func (c *Coder) emit(doc *dyad.Document, st *sentenceState, m *match) []dyad.Eve
 		} else if threat {
 			code = "130" // "will withdraw … unless": a threat whatever the act
 		}
+	}
+	if strings.HasPrefix(code, "10") && st.protestPurpose(m) {
+		code = "140" // "staged a hunger strike to demand …": the protest is the act
 	}
 	pairs := pairsOf(m)
 	// a paired code "[C:R]" adds the event from the target back to the
@@ -305,7 +319,14 @@ func (st *sentenceState) modality(m *match) (dyad.Modality, bool) {
 			neg = true
 		case "will", "'ll", "shall", "wo":
 			intent = true
-		case "would", "could", "might", "may", "if", "should":
+		case "would":
+			// "said they would meet": the future of reported speech
+			if st.reportedFuture(m.anchor) {
+				intent = true
+			} else {
+				hypo = true
+			}
+		case "could", "might", "may", "if", "should":
 			hypo = true
 		case "reportedly", "allegedly", "purportedly", "supposedly":
 			reported = true
@@ -354,6 +375,59 @@ func (st *sentenceState) modality(m *match) (dyad.Modality, bool) {
 	return dyad.Realized, false
 }
 
+// protestPurpose reports whether the anchor of m states what a protest
+// earlier in the sentence is for ("blocked roads demanding", "began a
+// hunger strike to demand").
+func (st *sentenceState) protestPurpose(m *match) bool {
+	toks := st.s.Tokens
+	k := m.anchor
+	if !(k > 0 && toks[k-1].Tag == "TO" || toks[k].Tag == "VBG") {
+		return false
+	}
+	for i := k - 1; i >= 0 && k-i <= 12; i-- {
+		if protestWords[lemmaOf(toks[i])] {
+			return true
+		}
+	}
+	return false
+}
+
+var protestWords = map[string]bool{"strike": true, "demonstration": true, "demonstrate": true, "protest": true,
+	"rally": true, "march": true, "riot": true, "sit-in": true, "blockade": true, "block": true, "boycott": true}
+
+// reportedFuture reports whether a "would" before the anchor at k is the
+// future of reported speech ("said on Wednesday they would meet"): a verb
+// of saying before it and no condition ("if") in between.
+func (st *sentenceState) reportedFuture(k int) bool {
+	toks := st.s.Tokens
+	for i := k - 1; i >= 0 && k-i <= 15; i-- {
+		w := strings.ToLower(toks[i].Text)
+		if w == "if" || w == "unless" || w == ";" {
+			return false
+		}
+		if isVerb(toks[i]) && (reportVerbs[lemmaOf(toks[i])] || lemmaOf(toks[i]) == "saying") {
+			return true
+		}
+	}
+	return false
+}
+
+// refused reports whether the act of m is what its subject refused to do.
+func (st *sentenceState) refused(m *match) bool {
+	toks := st.s.Tokens
+	var words []string
+	for i := m.anchor - 1; i >= 0 && i >= m.anchor-4; i-- {
+		words = append([]string{strings.ToLower(toks[i].Text)}, words...)
+	}
+	joined := " " + strings.Join(words, " ") + " "
+	for _, c := range refusalCues {
+		if strings.HasSuffix(joined, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // threatened reports whether the act of m is threatened rather than
 // announced: "threatened to cut off", or made conditional with "unless".
 func (st *sentenceState) threatened(m *match) bool {
@@ -379,9 +453,12 @@ var (
 		" intended to ", " going to ", " is to ", " are to ", " was to ", " were to ", " expected to ", " scheduled to ",
 		" set to ", " agreed to ", " agree to ", " agrees to ", " promised to ", " promise to ", " pledged to ", " vowed to ",
 		" offered to ", " considering ", " consider ", " considers ", " prepare to ", " prepares to ", " preparing to ",
-		" ready to ", " wants to ", " want to ", " wanted to ", " hopes to ", " hope to ", " aims to ", " seeks to ",
+		" ready to ", " prepared to ", " willing to ", " committed to ", " wants to ", " want to ", " wanted to ", " hopes to ", " hope to ", " aims to ", " seeks to ",
 		" announced plans to ", " due to ", " will be "}
-	negCues    = []string{" refused to ", " refuses to ", " declined to ", " declines to ", " failed to ", " fails to ", " without "}
+	negCues    = []string{" refused to ", " refuses to ", " refusing to ", " declined to ", " declines to ", " failed to ", " fails to ", " without "}
+	// refusalCues make the refusal the event: "refused to lift the curfew"
+	// is coded by the refuse pattern (12), not as a negated concession
+	refusalCues = []string{" refused to ", " refuses to ", " refusing to ", " refuse to ", " declined to ", " declines to ", " declining to ", " decline to "}
 	reportCues = []string{" said to ", " believed to ", " reported to ", " thought to ", " rumored to ", " rumoured to ", " alleged to "}
 )
 

@@ -123,6 +123,10 @@ func reportingClause(toks []dyad.Token, i int) bool {
 			if t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" {
 				return reportVerbs[lemmaOf(t)]
 			}
+			// "a Jordanian official confirmed." often comes out VBN
+			if t.Tag == "VBN" && reportVerbs[lemmaOf(t)] && (j+1 == len(toks) || !strings.EqualFold(toks[j+1].Text, "by")) {
+				return true
+			}
 			if t.Tag != "VBN" && t.Tag != "VBG" {
 				return false // "issued by", "representing" modify the noun
 			}
@@ -213,6 +217,12 @@ func (st *sentenceState) subject(k, depth int) *actor {
 			return nil
 		case strings.EqualFold(t.Text, "that") && t.Tag == "IN":
 			return nil // complement clause: "said that X will …" has its subject after "that"
+		case t.Text == ",":
+			// "Pakistan, a key U.S. ally in the war, has refused": the
+			// subject stands before the apposition
+			if a := st.beforeApposition(i); a != nil {
+				return a
+			}
 		}
 		if a := st.actorEndingAt(i + 1); a != nil {
 			if a.end < len(toks) && toks[a.end].Tag == "POS" {
@@ -227,6 +237,27 @@ func (st *sentenceState) subject(k, depth int) *actor {
 				continue
 			}
 			return a
+		}
+	}
+	return nil
+}
+
+// beforeApposition returns the actor before an apposition that ends with
+// the comma at token i: "X, a noun phrase without a verb,".
+func (st *sentenceState) beforeApposition(i int) *actor {
+	toks := st.s.Tokens
+	for j := i - 1; j > 0 && i-j <= 12; j-- {
+		if isVerb(toks[j]) || toks[j].Tag == "WP" || toks[j].Tag == "WDT" {
+			return nil
+		}
+		if toks[j].Text == "," {
+			if j+1 < len(toks) && toks[j+1].Tag != "DT" {
+				return nil // only "X, a/the …," is an apposition here
+			}
+			if a := st.actorEndingAt(j); a != nil {
+				return a
+			}
+			return nil
 		}
 	}
 	return nil
@@ -486,9 +517,10 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 }
 
 // adjectiveSlot reports whether a word after a token tagged tag stands
-// where adjectives do ("over alleged plots", "the banned party").
+// where adjectives do ("over alleged plots", "the banned party",
+// "guarding captured militants").
 func adjectiveSlot(tag string) bool {
-	return tag == "DT" || tag == "IN" || tag == "JJ" || tag == "PRP$"
+	return tag == "DT" || tag == "IN" || tag == "JJ" || tag == "PRP$" || tag == "VBG" || tag == "VB" || tag == "HYPH"
 }
 
 func precededByAux(toks []dyad.Token, k int) bool {
@@ -538,6 +570,10 @@ func (st *sentenceState) firstActorFrom(from, end, skip int, author bool) *actor
 		switch toks[i].Tag {
 		case "DT", "PDT", "JJ", "JJR", "JJS", "CD", "RB", "PRP$", "POS", "HYPH", "``", "''", "NFP", "SYM":
 			continue
+		case "VBN":
+			if i+1 < end && (isNoun(toks[i+1]) || strings.HasPrefix(toks[i+1].Tag, "JJ") || st.modifierAt(i+1) != nil) {
+				continue // "rejected proposed Israeli changes"
+			}
 		}
 		if w := strings.ToLower(toks[i].Text); w == "both" || w == "either" || w == "#" || isQuoteMark(w) {
 			continue
@@ -567,13 +603,13 @@ func (st *sentenceState) firstActorFrom(from, end, skip int, author bool) *actor
 }
 
 // responds reports whether p codes an answer to someone's proposal:
-// yielding (08), praising or endorsing (05), rejecting (12).
+// yielding (08) or rejecting (12).
 func responds(p *dict.Pattern) bool {
 	r := p.Code
 	if len(r) >= 2 {
 		r = r[:2]
 	}
-	return r == "05" || r == "08" || r == "12"
+	return r == "08" || r == "12"
 }
 
 // proposalNouns name what an actor puts to another.
@@ -658,10 +694,19 @@ func (st *sentenceState) firstActorAfter(from, end int, ok bool) *actor {
 	if !ok {
 		return nil
 	}
+	var first *actor
 	for _, a := range st.actors {
 		if a.start >= from && a.start < end && !a.pronoun {
+			first = a
+			break
+		}
+	}
+	// a country adjective can own the object: "electricity to the
+	// autonomous Azerbaijani republic"
+	for _, a := range st.modifiers {
+		if a.start >= from && a.start < end && (first == nil || a.start < first.start) {
 			return a
 		}
 	}
-	return nil
+	return first
 }
