@@ -419,7 +419,11 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 		switch e.Kind {
 		case dict.Word:
 			found, n := -1, 0
-			for i := pos; i < end && i < pos+5; i++ {
+			gap := 5 // words allowed before the element, one more after a verb
+			if !m.noun {
+				gap = 6
+			}
+			for i := pos; i < end && i < pos+gap; i++ {
 				if n = e.MatchAt(st.pw, i); n > 0 {
 					found = i
 					break
