@@ -455,11 +455,11 @@ var (
 		" offered to ", " considering ", " consider ", " considers ", " prepare to ", " prepares to ", " preparing to ",
 		" ready to ", " prepared to ", " willing to ", " committed to ", " wants to ", " want to ", " wanted to ", " hopes to ", " hope to ", " aims to ", " seeks to ",
 		" announced plans to ", " due to ", " will be "}
-	negCues    = []string{" refused to ", " refuses to ", " refusing to ", " declined to ", " declines to ", " failed to ", " fails to ", " without "}
+	negCues = []string{" refused to ", " refuses to ", " refusing to ", " declined to ", " declines to ", " failed to ", " fails to ", " without "}
 	// refusalCues make the refusal the event: "refused to lift the curfew"
 	// is coded by the refuse pattern (12), not as a negated concession
 	refusalCues = []string{" refused to ", " refuses to ", " refusing to ", " refuse to ", " declined to ", " declines to ", " declining to ", " decline to "}
-	reportCues = []string{" said to ", " believed to ", " reported to ", " thought to ", " rumored to ", " rumoured to ", " alleged to "}
+	reportCues  = []string{" said to ", " believed to ", " reported to ", " thought to ", " rumored to ", " rumoured to ", " alleged to "}
 )
 
 // eventDate picks the time expression of the event's clause segment, or a

@@ -7,6 +7,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/cameo"
 	"github.com/dyad-events/dyad/dict"
+	"github.com/dyad-events/dyad/geo"
 	"github.com/dyad-events/dyad/text"
 	"github.com/dyad-events/dyad/text/coref"
 	"github.com/dyad-events/dyad/timex"
@@ -14,15 +15,22 @@ import (
 
 // Pipeline is the whole path from article to events: the text analyser
 // (with the dictionary's knowledge of people for pronoun resolution) and
-// the coder. Build one per process; it is safe for concurrent use.
+// the coder with its gazetteer. Build one per process; it is safe for
+// concurrent use.
 type Pipeline struct {
 	Dict     *dict.Dictionary
 	Analyzer *text.Analyzer
 	Coder    *Coder
+	// Places is the gazetteer the coder locates events with (nil: none).
+	// Pass it to further pipelines with WithPlaces rather than loading it
+	// again.
+	Places Places
 }
 
-// NewPipeline loads the tagger and the CAMEO tables around dictionary d.
-func NewPipeline(d *dict.Dictionary) (*Pipeline, error) {
+// NewPipeline loads the tagger and the CAMEO tables around dictionary d,
+// and the embedded gazetteer unless an option gives one (WithPlaces).
+func NewPipeline(d *dict.Dictionary, opts ...Option) (*Pipeline, error) {
+	o := buildOptions(opts)
 	tables, err := cameo.Load()
 	if err != nil {
 		return nil, err
@@ -31,7 +39,15 @@ func NewPipeline(d *dict.Dictionary) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load tagger: %w", err)
 	}
-	return &Pipeline{Dict: d, Analyzer: an, Coder: New(d, tables, Dates, an.Lemma)}, nil
+	if !o.placesSet {
+		g, err := geo.Load()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts[:len(opts):len(opts)], WithPlaces(g))
+		o.places = g
+	}
+	return &Pipeline{Dict: d, Analyzer: an, Coder: New(d, tables, Dates, an.Lemma, opts...), Places: o.places}, nil
 }
 
 // Code analyses and codes one article.

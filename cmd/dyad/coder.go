@@ -18,9 +18,9 @@ import (
 // wiring of tagger, dictionaries and coder lives in one place.
 type codeFunc func(ctx context.Context, a *dyad.Article) ([]dyad.Event, error)
 
-// loadPipeline loads the models and dictionaries once. The --dict folders
-// are layered over the default dictionary, later ones winning, or replace
-// it with --dict-only.
+// loadPipeline loads the models, the gazetteer and the dictionaries once.
+// The --dict folders are layered over the default dictionary, later ones
+// winning, or replace it with --dict-only.
 func (m *Main) loadPipeline(df dictFlags) (*coder.Pipeline, error) {
 	d, err := m.loadDictionary(df.dirs, df.only)
 	if err != nil {

@@ -100,8 +100,15 @@ func printTrace(w io.Writer, a *dyad.Article, trs []coder.SentenceTrace, all boo
 					date += "/" + e.Date.End
 				}
 			}
-			fmt.Fprintf(w, "  EVENT  %s %s %s  %s  %s  date %s  evidence %q\n", e.Source.Code, e.CAMEO, tgt,
-				strings.ToUpper(e.PLOVER), e.Modality, date, e.Evidence.Text)
+			place := ""
+			if l := e.Location; l != nil {
+				place = fmt.Sprintf("  place %q %s", l.Text, l.Country)
+				if l.Fallback {
+					place += " (dateline)"
+				}
+			}
+			fmt.Fprintf(w, "  EVENT  %s %s %s  %s  %s  date %s%s  evidence %q\n", e.Source.Code, e.CAMEO, tgt,
+				strings.ToUpper(e.PLOVER), e.Modality, date, place, e.Evidence.Text)
 		}
 	}
 }

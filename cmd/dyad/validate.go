@@ -102,6 +102,7 @@ type validator struct {
 	only      bool
 	pipelines map[string]*coder.Pipeline
 	failed    map[string]error
+	places    coder.Places // the gazetteer, loaded with the first pipeline and shared
 }
 
 // recordResult is what came of one record.
@@ -202,7 +203,11 @@ func (v *validator) pipeline(r *record) (*coder.Pipeline, error) {
 	d, err := load()
 	var p *coder.Pipeline
 	if err == nil {
-		p, err = coder.NewPipeline(d)
+		var opts []coder.Option
+		if v.places != nil {
+			opts = append(opts, coder.WithPlaces(v.places))
+		}
+		p, err = coder.NewPipeline(d, opts...)
 	}
 	if err != nil {
 		v.failed[key] = err
@@ -210,6 +215,7 @@ func (v *validator) pipeline(r *record) (*coder.Pipeline, error) {
 		return nil, err
 	}
 	v.pipelines[key] = p
+	v.places = p.Places
 	return p, nil
 }
 
