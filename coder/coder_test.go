@@ -190,6 +190,25 @@ func TestAccuracySeed(t *testing.T) {
 	}
 }
 
+// TestAccuracyPlover scores the PLOVER gold-standard dev records with the
+// default dictionary. The target of the project's P3 issue is F1 0.65; this
+// guards what the coder reaches now against regressions.
+func TestAccuracyPlover(t *testing.T) {
+	goldDir := "../../shared/gold/plover_gsr_dev"
+	if _, err := os.Stat(goldDir); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("PLOVER records missing under CI: %v", err)
+		}
+		t.Skip("../shared not present")
+	}
+	files, _ := filepath.Glob(goldDir + "/*.txt")
+	s := score(t, []string{goldDir}, files)
+	t.Logf("plover_gsr_dev: P=%.3f R=%.3f F1=%.3f tp=%d fp=%d", s.Precision, s.Recall, s.F1, s.TP, s.FP)
+	if s.F1 < 0.47 || s.Precision < 0.55 {
+		t.Errorf("plover_gsr_dev F1 %.3f precision %.3f, want ≥ 0.47 and ≥ 0.55", s.F1, s.Precision)
+	}
+}
+
 // TestAccuracyPetrarchValidation codes the PETRARCH2 validation dev records
 // with the validation dictionaries layered over the default, as
 // `dyad code --dict ../shared/dictionaries/petrarch2-validation` does.

@@ -232,9 +232,9 @@ func (st *sentenceState) subject(k, depth int) *actor {
 				i = a.start
 				continue
 			}
-			if a.start > 0 && toks[a.start-1].Tag == "POS" {
+			if a.start > 0 && toks[a.start-1].Tag == "POS" && st.actorEndingAt(a.start-1) != nil {
 				i = a.start
-				continue
+				continue // "Trump's Russia policy": Russia is owned, not acting
 			}
 			return a
 		}
@@ -373,7 +373,7 @@ func (c *Coder) matchPattern(st *sentenceState, p *dict.Pattern, k int) (*match,
 			return nil, "anchor is not a verb here"
 		}
 	}
-	if (t.Tag == "VBN" || t.Tag == "VBD") && k > 0 && adjectiveSlot(toks[k-1].Tag) && k+1 < len(toks) && isNoun(toks[k+1]) && !precededByAux(toks, k) {
+	if (t.Tag == "VBN" || t.Tag == "VBD") && k > 0 && adjectiveSlot(toks[k-1].Tag) && k+1 < len(toks) && (isNoun(toks[k+1]) || strings.HasPrefix(toks[k+1].Tag, "JJ")) && !precededByAux(toks, k) {
 		return nil, "participle used as an adjective (\"alleged plots\")"
 	}
 	switch p.POS {

@@ -210,3 +210,33 @@ func TestDefaultPatterns(t *testing.T) {
 		t.Errorf("patterns for attack not ordered by specificity")
 	}
 }
+
+func TestPatternRowFlags(t *testing.T) {
+	tests := []struct {
+		row                 []string
+		opt, fallback, fail bool
+	}{
+		{[]string{"030", "*agree/v _ to", "opttarget fallback"}, true, true, false},
+		{[]string{"130", "*threaten/v", "opttarget"}, true, false, false},
+		{[]string{"040", "*meet with +", "sym"}, false, false, false},
+		{[]string{"030", "*agree", "notarget opttarget"}, false, false, true},
+		{[]string{"030", "*agree", "optional"}, false, false, true},
+	}
+	for _, tt := range tests {
+		p, err := dict.ParsePatternRow(tt.row)
+		if (err != nil) != tt.fail {
+			t.Errorf("%q: error %v, want failure %v", tt.row, err, tt.fail)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if p.OptTarget != tt.opt || p.Fallback != tt.fallback {
+			t.Errorf("%q: opttarget %v fallback %v, want %v %v", tt.row, p.OptTarget, p.Fallback, tt.opt, tt.fallback)
+		}
+		_, _, flags, err := dict.FormatPattern(p)
+		if err != nil || flags != tt.row[2] {
+			t.Errorf("%q: written back with flags %q (%v)", tt.row, flags, err)
+		}
+	}
+}

@@ -58,7 +58,7 @@ func FuzzDictParsePatternRow(f *testing.F) {
 	for _, s := range []string{
 		"040\t*meet with +\tsym", "111\tverbal *attack/n on|against +", "075A\tin _ *accord\tpetrarch",
 		":173\t$ in *x _ with +\tpetrarch", "030:030\t% *agree\tpetrarch", "1\t_ *a", "1\t*a|\t", "x\t*a\tpetrarch sym notarget",
-		"172\t*ask for economic_sanctions|embargo",
+		"172\t*ask for economic_sanctions|embargo", "030\t*agree/v _ to\topttarget fallback", "030\t*agree\tnotarget opttarget",
 	} {
 		f.Add(s)
 	}
