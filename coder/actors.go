@@ -3,6 +3,8 @@ package coder
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/dict"
@@ -30,6 +32,9 @@ type actor struct {
 // one actor phrase: titles and unknown names ("Kremlin Spokesperson Dmitry
 // Peskov"), possessive 's, "of" ("Office of Germany"), hyphens.
 func glue(t dyad.Token) bool {
+	if isDateWord(t.Text) || isNumber(t.Text) {
+		return false // "Britain's Sunday newspapers", "Group of Seven" is a dictionary phrase
+	}
 	switch t.Tag {
 	case "NNP", "NNPS", "POS", "HYPH":
 		return true
@@ -90,11 +95,11 @@ func (c *Coder) findActors(s *dyad.Sentence, words []string, date time.Time) []*
 		start := group[0].Start
 		// unknown names around a title: "Greek Foreign Minister George
 		// Katrougalos" keeps the name inside the actor phrase
-		for end < len(toks) && (toks[end].Tag == "NNP" || toks[end].Tag == "NNPS") && group[len(group)-1].Best().Kind != dict.Country {
+		for end < len(toks) && nameWord(toks, end) && group[len(group)-1].Best().Kind != dict.Country {
 			end++
 		}
 		for start > 0 && toks[start-1].Tag == "NNP" && isCapitalised(toks[start-1].Text) && !isDateWord(toks[start-1].Text) &&
-			c.dict.Lookup(words[start-1:start]) == nil {
+			!isNumber(toks[start-1].Text) && c.dict.Lookup(words[start-1:start]) == nil {
 			start--
 		}
 		a := c.resolveGroup(group, toks, start, end, date)
@@ -193,6 +198,61 @@ func isCapitalised(w string) bool { return w != "" && w[0] >= 'A' && w[0] <= 'Z'
 
 // isDateWord keeps weekday and month names (tagged NNP) out of actor names.
 func isDateWord(w string) bool { return monthDay[strings.ToLower(w)] }
+
+// nameWord reports whether token k continues an unknown name after a
+// dictionary match: a capitalised proper noun, or a lower-case particle
+// and its hyphen before one ("da" in "Lula da Silva", "al-" in "Nouri
+// al-Maliki"). Weekdays, months and numbers end the name ("President
+// Olusegun Obasanjo Friday", "Bali Nine"), and so do words the tagger read
+// as proper nouns in lower case ("the Senate open", "Treasury bill").
+func nameWord(toks []dyad.Token, k int) bool {
+	t := toks[k]
+	capitalised := func(k int) bool {
+		r, _ := utf8.DecodeRuneInString(toks[k].Text)
+		return (toks[k].Tag == "NNP" || toks[k].Tag == "NNPS") && unicode.IsUpper(r) &&
+			!isDateWord(toks[k].Text) && !isNumber(toks[k].Text)
+	}
+	particle := func(k int) bool {
+		r, _ := utf8.DecodeRuneInString(toks[k].Text)
+		return toks[k].Tag == "NNP" && unicode.IsLower(r)
+	}
+	switch {
+	case capitalised(k):
+		return true
+	case particle(k):
+		return k+1 < len(toks) && capitalised(k+1) || k+2 < len(toks) && toks[k+1].Tag == "HYPH" && capitalised(k+2)
+	case t.Tag == "HYPH":
+		return k > 0 && particle(k-1) && k+1 < len(toks) && capitalised(k+1)
+	}
+	return false
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true,
+	"nine": true, "ten": true, "eleven": true, "twelve": true, "thirteen": true, "fourteen": true, "fifteen": true,
+	"sixteen": true, "seventeen": true, "eighteen": true, "nineteen": true, "twenty": true, "thirty": true,
+	"forty": true, "fifty": true, "sixty": true, "seventy": true, "eighty": true, "ninety": true, "hundred": true,
+	"hundreds": true, "thousand": true, "thousands": true, "million": true, "millions": true, "billion": true,
+	"billions": true, "dozen": true, "dozens": true,
+}
+
+// isNumber keeps numbers the tagger read as proper nouns out of actor
+// names: "Seven" opening "Seven Hezbollah militants", "350" in "King Air
+// 350". Number words and digits ("2,000", "3.5") count; ordinals do not.
+func isNumber(w string) bool {
+	if numberWords[strings.ToLower(w)] {
+		return true
+	}
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if (r < '0' || r > '9') && r != ',' && r != '.' {
+			return false
+		}
+	}
+	return w[0] >= '0' && w[0] <= '9'
+}
 
 // pronouns the coder resolves, with what they may stand for.
 var pronouns = map[string]struct {

@@ -1,6 +1,7 @@
 package coder_test
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -81,5 +82,68 @@ func BenchmarkLoadPipeline(b *testing.B) {
 		if _, err := coder.NewPipeline(d); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// petrarchProduction returns the PETRARCH2 production dictionaries in
+// ../shared; it skips the benchmark when they are missing, except under
+// CI=true, where it fails.
+func petrarchProduction(b *testing.B) string {
+	b.Helper()
+	dir := "../../shared/dictionaries/petrarch2"
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			b.Fatalf("PETRARCH2 production dictionaries missing under CI: %v", err)
+		}
+		b.Skip("../shared not present")
+	}
+	return dir
+}
+
+// BenchmarkPipelinePetrarchProduction codes the WCEP sample (300 news
+// items, 643 sentences; testdata/wcep) from its bytes on one goroutine, so
+// sentences/s is per core: "default" with dyad's own dictionary, for
+// comparison; "layered" with the PETRARCH2 production dictionaries over it
+// (`dyad code --dict DIR`); "dict-only" with them alone (`--dict-only`).
+// Loading is not timed (BenchmarkLoadPetrarchProduction in package dict
+// measures it).
+func BenchmarkPipelinePetrarchProduction(b *testing.B) {
+	dir := petrarchProduction(b)
+	arts := wcepArticles(b)
+	var size int64
+	sentences := 0
+	for _, a := range arts {
+		size += int64(len(a.Raw))
+		sentences += len(text.Sentences(a))
+	}
+	for _, bc := range []struct {
+		name string
+		dirs []string
+		only bool
+	}{{"default", nil, false}, {"layered", []string{dir}, false}, {"dict-only", []string{dir}, true}} {
+		b.Run(bc.name, func(b *testing.B) {
+			d, _, err := dict.LoadDirs(dict.Options{Tokenize: text.Words}, bc.dirs, bc.only)
+			if err != nil {
+				b.Fatal(err)
+			}
+			p, err := coder.NewPipeline(d)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			events := 0
+			for b.Loop() {
+				for _, a := range arts {
+					events += len(p.Code(a))
+				}
+			}
+			if events == 0 {
+				b.Fatal("no events coded: the benchmark would measure nothing")
+			}
+			b.ReportMetric(float64(sentences*b.N)/b.Elapsed().Seconds(), "sentences/s")
+			b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "items/s")
+			b.ReportMetric(float64(events)/float64(b.N), "events/op")
+		})
 	}
 }

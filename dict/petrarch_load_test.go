@@ -26,7 +26,7 @@ func sharedDictionaries(tb testing.TB, name string) string {
 
 // TestPetrarchProductionLoad loads the full PETRARCH2 production
 // dictionaries through LoadDirs and checks what comes out. Its speed (the
-// requirement is under 2 s) is measured by BenchmarkPetrarchLoadProduction,
+// requirement is under 2 s) is measured by BenchmarkLoadPetrarchProduction,
 // not asserted here: a timed test fails on a loaded CI machine.
 func TestPetrarchProductionLoad(t *testing.T) {
 	dir := sharedDictionaries(t, "petrarch2")
@@ -43,14 +43,24 @@ func TestPetrarchProductionLoad(t *testing.T) {
 	}
 }
 
-// BenchmarkPetrarchLoadProduction measures AddAuto on the PETRARCH2
-// production folder (dictionaries only, as `dyad code --dict-only`).
-func BenchmarkPetrarchLoadProduction(b *testing.B) {
+// BenchmarkLoadPetrarchProduction measures building a dictionary from the
+// PETRARCH2 production folder (the issue asks for under 2 s): "dict-only"
+// as `dyad code --dict-only --dict DIR` (the folder alone), "layered" as
+// `dyad code --dict DIR` (over the embedded default). Files are read from
+// disk on every iteration, so the page cache holds them after the first.
+func BenchmarkLoadPetrarchProduction(b *testing.B) {
 	dir := sharedDictionaries(b, "petrarch2")
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := dict.LoadDirs(dict.Options{Tokenize: text.Words}, []string{dir}, true); err != nil {
-			b.Fatal(err)
-		}
+	for _, bc := range []struct {
+		name string
+		only bool
+	}{{"dict-only", true}, {"layered", false}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := dict.LoadDirs(dict.Options{Tokenize: text.Words}, []string{dir}, bc.only); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
