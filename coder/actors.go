@@ -46,11 +46,12 @@ func glue(t dyad.Token) bool {
 	return false
 }
 
-// findActors returns the actor mentions of one sentence, in order.
-func (c *Coder) findActors(s *dyad.Sentence, words []string, date time.Time) []*actor {
+// findActors returns the actor mentions of one sentence, in order, from
+// the dictionary matches found over its words.
+func (c *Coder) findActors(s *dyad.Sentence, found []dict.Match, words []string, date time.Time) []*actor {
 	toks := s.Tokens
 	var matches []dict.Match
-	for _, m := range c.dict.Find(words) {
+	for _, m := range found {
 		// a role noun must be a noun here: "official" in "official Israeli
 		// territory" is an adjective
 		if m.Best().Kind == dict.Agent && !strings.HasPrefix(toks[m.End-1].Tag, "NN") {

@@ -77,6 +77,7 @@ type sentenceState struct {
 	s      *dyad.Sentence
 	pw     dict.Words // lemmas and lower-case forms, as patterns match them
 	words  []string
+	found  []dict.Match // the dictionary's phrases in the sentence
 	actors []*actor
 	// modifiers are country adjectives inside noun phrases ("an
 	// Australian ultimatum"): owners of an object, not actors
@@ -105,7 +106,8 @@ func (c *Coder) code(doc *dyad.Document, trace bool) ([]dyad.Event, []SentenceTr
 		for k, t := range s.Tokens {
 			st.pw.Lemmas[k], st.pw.Forms[k] = lemmaOf(t), strings.ToLower(t.Text)
 		}
-		st.actors = c.findActors(s, st.words, date)
+		st.found = c.dict.Find(st.words)
+		st.actors = c.findActors(s, st.found, st.words, date)
 		states[i] = st
 	}
 	c.fillAgentCountries(states)

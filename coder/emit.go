@@ -405,7 +405,7 @@ func (st *sentenceState) reportedFuture(k int) bool {
 		if w == "if" || w == "unless" || w == ";" {
 			return false
 		}
-		if isVerb(toks[i]) && (reportVerbs[lemmaOf(toks[i])] || lemmaOf(toks[i]) == "saying") {
+		if isVerb(toks[i]) && reportVerbs[lemmaOf(toks[i])] {
 			return true
 		}
 	}

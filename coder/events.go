@@ -136,7 +136,7 @@ func reportingClause(toks []dyad.Token, i int) bool {
 }
 
 var reportVerbs = map[string]bool{"say": true, "confirm": true, "report": true, "announce": true, "tell": true,
-	"add": true, "state": true, "quote": true, "claim": true, "told": true, "write": true}
+	"add": true, "state": true, "quote": true, "claim": true, "write": true}
 
 func nextVerb(toks []dyad.Token, i int) bool {
 	for ; i < len(toks); i++ {

@@ -14,7 +14,7 @@ import (
 func (c *Coder) findModifiers(st *sentenceState) []*actor {
 	toks := st.s.Tokens
 	var out []*actor
-	for _, m := range c.dict.Find(st.words) {
+	for _, m := range st.found {
 		e := m.Best()
 		if e.Kind != dict.Adjective || m.End >= len(toks) || st.covered(m.Start) {
 			continue

@@ -228,3 +228,12 @@ func TestDictImportSharedProduction(t *testing.T) {
 		t.Errorf("summary:\n%s", errs[max(0, len(errs)-600):])
 	}
 }
+
+// TestDefaultDictionaryLintsClean: the embedded dictionary has no
+// duplicate, conflicting or unmatchable pattern and no unknown code.
+func TestDefaultDictionaryLintsClean(t *testing.T) {
+	out, errs, code := runSub(t, (*Main).runDict, "lint", "--actor-codes", filepath.Join("..", "..", "dict", "data"))
+	if code != 0 || out != "" {
+		t.Errorf("dict/data: exit %d\n%s%s", code, out, errs)
+	}
+}
